@@ -11,6 +11,7 @@ import (
 	"github.com/emovox/emovox/corpus"
 	"github.com/emovox/emovox/models/cnnlstm"
 	"github.com/emovox/emovox/models/modelfile"
+	"github.com/emovox/emovox/train"
 )
 
 // trainFlags holds the flags of the train command.
@@ -114,8 +115,8 @@ Architectures: ` + strings.Join(modelfile.Architectures(), ", ") + `.`,
 	fl.Float64Var(&f.lr, "lr", 1e-3, "Adam learning rate")
 	fl.Float64Var(&f.weightDecay, "weight-decay", 0, "decoupled weight decay (AdamW); 0 is plain Adam")
 	fl.Float64Var(&f.clip, "clip", 5, "clip the gradients' global norm to this; 0 turns clipping off")
-	fl.IntVar(&f.patience, "patience", 10, "stop after this many epochs without improvement on the validation set; 0 never stops early")
-	fl.StringVar(&f.monitor, "monitor", "loss", "validation score that picks the best epoch: loss or ua")
+	fl.IntVar(&f.patience, "patience", 15, "stop after this many epochs without improvement on the validation set; 0 never stops early")
+	fl.StringVar(&f.monitor, "monitor", "ua", "validation score that picks the best epoch: loss or ua")
 	fl.StringVar(&f.schedule, "schedule", "cosine", "learning-rate schedule over the epochs: cosine (to lr/100) or constant")
 	fl.BoolVar(&f.balance, "class-weights", false, "weight the loss of each class inversely to its share of the training items")
 	fl.IntVar(&f.frames, "frames", 0, "input length in frames; 0 takes the longest training sequence")
@@ -181,8 +182,8 @@ func (f *trainFlags) check() error {
 	case f.resume && f.checkpointDir == "" && f.output == "":
 		return fmt.Errorf("--resume needs --checkpoint-dir or -o (whose OUTPUT.checkpoints directory holds the checkpoints)")
 	}
-	if err := f.arch.Validate(); err != nil {
-		return err
+	if _, err := train.ParseMonitor(f.monitor); err != nil {
+		return fmt.Errorf("--monitor: %w", err)
 	}
-	return nil
+	return f.arch.Validate()
 }

@@ -283,6 +283,8 @@ func TestTrainAndEvalRejectBadFlags(t *testing.T) {
 		{[]string{"train", "--corpus", "ravdess:" + dir, "--protocol", "random", "--resume"}, "--resume needs"},
 		{[]string{"train", "--corpus", "ravdess:" + dir, "--protocol", "random", "--kernel", "4"}, "kernel 4 is even"},
 		{[]string{"train", "--corpus", "ravdess:" + dir, "--protocol", "random", "--schedule", "step"}, "--schedule"},
+		{[]string{"train", "--corpus", "ravdess:" + dir, "--protocol", "random", "--monitor", "f1"}, "--monitor"},
+		{[]string{"train", "--corpus", "ravdess:" + dir, "--protocol", "random", "--speed", "3"}, "--speed"},
 		{[]string{"train", "--corpus", "crema-d", "--protocol", "random"}, "want NAME:DIR"},
 		{[]string{"eval", "--model", filepath.Join(dir, "none.safetensors"), "--corpus", "ravdess:" + dir}, "none.safetensors"},
 	} {

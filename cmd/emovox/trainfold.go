@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
-	"path/filepath"
 	"time"
 
 	"github.com/emovox/emovox/corpus"
@@ -16,7 +15,6 @@ import (
 	"github.com/emovox/emovox/models"
 	"github.com/emovox/emovox/models/modelfile"
 	"github.com/emovox/emovox/nn"
-	"github.com/emovox/emovox/plot"
 	"github.com/emovox/emovox/split"
 	"github.com/emovox/emovox/train"
 )
@@ -144,59 +142,6 @@ func carveValidation(items []corpus.Item, bySpeaker bool, fraction float64, seed
 	return sets[0].Train, sets[0].Test, nil
 }
 
-// augment returns the dataset to train on and the training positions in
-// it: x.data itself, or x.data followed by the augmented copies of the
-// training items the flags ask for.
-func (x *experiment) augment(ctx context.Context, items []corpus.Item, train []int) (*dataset.Dataset, []int, error) {
-	all, positions := x.data, train
-	for c, cp := range x.f.copies() {
-		copies, err := buildDataset(ctx, items, x.labels, dataset.Options{
-			Set: trainFeatureSet, Rate: trainRate, Jobs: x.f.jobs,
-			Augment: cp.augment, AugmentSeed: x.f.seed<<8 | uint64(c),
-		}, cp.name, x.stderr)
-		if err != nil {
-			return nil, nil, err
-		}
-		for i := range copies.Len() {
-			positions = append(positions, all.Len()+i)
-		}
-		if all, err = dataset.Concat(all, copies); err != nil {
-			return nil, nil, err
-		}
-	}
-	return all, positions, nil
-}
-
-// augmentedCopy is one augmented copy of the training files.
-type augmentedCopy struct {
-	name    string
-	augment dataset.Augment
-}
-
-// copies lists the augmented copies the flags ask for.
-func (f *trainFlags) copies() []augmentedCopy {
-	var out []augmentedCopy
-	for c := range f.noiseCopies {
-		out = append(out, augmentedCopy{fmt.Sprintf("noise copy %d", c+1), addNoise})
-	}
-	for _, factor := range f.speeds {
-		out = append(out, augmentedCopy{fmt.Sprintf("speed %g", factor), func(x []float32, _ int, _ *rand.Rand) ([]float32, error) {
-			return dataset.Speed(x, factor), nil
-		}})
-	}
-	for _, semitones := range f.pitches {
-		out = append(out, augmentedCopy{fmt.Sprintf("pitch %+g", semitones), func(x []float32, rate int, _ *rand.Rand) ([]float32, error) {
-			return dataset.PitchShift(x, rate, semitones), nil
-		}})
-	}
-	return out
-}
-
-// addNoise adds white noise at an SNR drawn uniformly from 10 to 30 dB.
-func addNoise(samples []float32, _ int, rng *rand.Rand) ([]float32, error) {
-	return dataset.AddNoise(samples, samples, 10+20*rng.Float64(), rng), nil
-}
-
 // trainConfig returns the training configuration of the flags.
 func (x *experiment) trainConfig(fd *fold) train.Config {
 	f := x.f
@@ -219,15 +164,6 @@ func (x *experiment) trainConfig(fd *fold) train.Config {
 		cfg.Augment = specAugment
 	}
 	return cfg
-}
-
-// specAugment masks up to two bands of 8 features and two runs of 10
-// frames of every example of a batch, at the mean (0 after normalising).
-func specAugment(b *dataset.Batch, rng *rand.Rand) {
-	masks := dataset.SpecAugment{FreqMasks: 2, MaxFreqWidth: 8, TimeMasks: 2, MaxTimeWidth: 10}
-	for i := range b.Size {
-		masks.Apply(b.Example(i), rng)
-	}
 }
 
 // trainFold trains the fold's model, resuming from its checkpoint with
@@ -274,93 +210,4 @@ func (x *experiment) testFold(ctx context.Context, fd *fold) (*metrics.Report, e
 	}
 	writeReport(x.stdout, r)
 	return r, nil
-}
-
-// saveFold writes the fold's model file and figures.
-func (x *experiment) saveFold(fd *fold, test *metrics.Report) error {
-	if x.f.plots != "" {
-		if err := x.drawFold(fd, test); err != nil {
-			return err
-		}
-	}
-	if x.f.output == "" {
-		return nil
-	}
-	fd.meta.Training = x.trainingInfo(fd, test)
-	path := foldPath(x.f.output, fd.name, len(x.sets))
-	if err := modelfile.Save(path, fd.model, fd.meta); err != nil {
-		return err
-	}
-	fmt.Fprintf(x.stderr, "emovox: wrote %s\n", path)
-	return nil
-}
-
-// drawFold writes the fold's training curves and test confusion matrices.
-func (x *experiment) drawFold(fd *fold, test *metrics.Report) error {
-	prefix := ""
-	if len(x.sets) > 1 {
-		prefix = fd.name + "-"
-	}
-	var h plot.History
-	for _, e := range fd.result.History {
-		h.TrainLoss = append(h.TrainLoss, e.TrainLoss)
-		h.TrainAccuracy = append(h.TrainAccuracy, e.TrainAccuracy)
-		if e.Validation != nil {
-			h.ValidationLoss = append(h.ValidationLoss, e.Validation.Loss)
-			h.ValidationAccuracy = append(h.ValidationAccuracy, e.Validation.WA)
-		}
-	}
-	title := fmt.Sprintf("%s, fold %s", x.f.model, x.foldName(fd.k))
-	if err := plot.CurvesFile(filepath.Join(x.f.plots, prefix+"curves.png"), h, plot.CurvesOptions{Title: title}); err != nil {
-		return err
-	}
-	if test == nil {
-		return nil
-	}
-	return writeConfusionFigures(x.f.plots, prefix, fmt.Sprintf("fold %s", x.foldName(fd.k)), test)
-}
-
-// trainingInfo records how the fold's model was made, for the model file.
-func (x *experiment) trainingInfo(fd *fold, test *metrics.Report) map[string]any {
-	f := x.f
-	info := map[string]any{
-		"emovox":         version,
-		"corpora":        f.corpora,
-		"protocol":       f.protocol,
-		"fold":           x.foldName(fd.k),
-		"seed":           f.seed,
-		"epochs":         f.epochs,
-		"epochs_run":     len(fd.result.History),
-		"best_epoch":     fd.result.BestEpoch,
-		"batch_size":     f.batch,
-		"lr":             f.lr,
-		"weight_decay":   f.weightDecay,
-		"clip":           f.clip,
-		"schedule":       f.schedule,
-		"patience":       f.patience,
-		"monitor":        f.monitor,
-		"class_weights":  f.balance,
-		"specaugment":    f.specAugment,
-		"noise_copies":   f.noiseCopies,
-		"speed":          f.speeds,
-		"pitch":          f.pitches,
-		"train_items":    len(fd.indices.Train),
-		"validation_set": len(fd.indices.Validation),
-		"test_items":     len(fd.indices.Test),
-		"train_seconds":  fd.seconds,
-	}
-	if x.split != nil {
-		info["protocol"] = string(x.split.Protocol)
-		info["test_groups"] = x.split.Folds[fd.k].TestGroups
-	}
-	if f.split != "" {
-		info["split_file"] = filepath.Base(f.split)
-	}
-	if v := fd.result.Best().Validation; v != nil {
-		info["validation"] = v
-	}
-	if test != nil {
-		info["test"] = map[string]float64{"wa": test.WA, "ua": test.UA, "macro_f1": test.MacroAvg.F1}
-	}
-	return info
 }
