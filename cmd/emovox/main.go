@@ -48,6 +48,9 @@ func newRootCommand() *cobra.Command {
 	root.AddCommand(newFeaturesCommand(), newCorpusCommand(), newSplitCommand(), newPlotCommand(), newVersionCommand(),
 		newTrainCommand(), newEvalCommand(), newPredictCommand())
 	root.AddCommand(newBenchCommand())
+	root.AddCommand(newServeCommand())
+	root.AddCommand(newTranscribeCommand())
+	root.AddCommand(newRewardCommand())
 	return root
 }
 
