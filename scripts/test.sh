@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
-# The emovox test suite, as CI runs it: installs the tools the tests compare
-# against (sox, flac) when run as root, checks formatting and vet, runs every
-# test, then fuzzes each decoder for a short time.
+# The emovox test suite, as CI runs it: installs what the tests need when
+# run as root, checks formatting and vet, runs every test (and the
+# pocketsphinx-tagged build), then fuzzes each decoder for a short time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
 
-if ! command -v sox >/dev/null || ! command -v flac >/dev/null; then
+# The tools and libraries the tests need: sox and flac (reference
+# decoders), chromium (the browser test of the web page) and pocketsphinx
+# (the ASR backend built with -tags pocketsphinx).
+packages=(sox flac chromium fonts-dejavu-core pkg-config libpocketsphinx-dev pocketsphinx-en-us)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq sox flac >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "test.sh: sox/flac missing and not root; tests that compare with them will skip" >&2
+    echo "test.sh: missing ${missing[*]} and not root; the tests that need them will skip" >&2
   fi
 fi
 
@@ -24,11 +32,19 @@ if [ -n "$unformatted" ]; then
 fi
 go vet ./...
 go test -count=1 ./...
+# The pocketsphinx ASR backend is behind a build tag (cgo); build and test it too.
+if pkg-config --exists pocketsphinx sphinxbase 2>/dev/null; then
+  go vet -tags pocketsphinx ./asr/... ./cmd/emovox/
+  go test -count=1 -tags pocketsphinx ./asr/... ./cmd/emovox/
+elif [ "${CI:-}" = true ]; then
+  echo "test.sh: pocketsphinx is not installed" >&2
+  exit 1
+fi
 
 fuzztime="${FUZZTIME:-20s}"
 # Each fuzz target runs for a short time: the decoders, and anything else
 # that takes untrusted bytes or samples.
-for pkg in ./audio/ ./features/is09/ ./nn/safetensors/; do
+for pkg in ./audio/ ./features/is09/ ./nn/safetensors/ ./reward/ ./server/stream/; do
   for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz'); do
     go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" -fuzzminimizetime 2s "$pkg"
   done

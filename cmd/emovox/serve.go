@@ -72,6 +72,7 @@ are closed.`,
 	fl.DurationVar(&c.SegmentWindow, "segment-window", server.DefaultSegmentWindow, "window of /v1/predict?segments=1")
 	fl.DurationVar(&c.SegmentHop, "segment-hop", server.DefaultSegmentHop, "time between the windows of /v1/predict?segments=1")
 	fl.IntVar(&c.Stream.MaxStreams, "max-streams", 0, "streams served at once (default: package stream's)")
+	fl.Float32Var(&c.Stream.SilenceRMS, "silence-rms", 0.003, "stream windows with an RMS below this are reported as silence, not an emotion; 0 turns it off")
 	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	return cmd
 }
