@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"runtime"
 	"slices"
@@ -40,7 +41,11 @@ type trainFlags struct {
 	frames      int
 	truncate    string
 
-	arch        cnnlstm.Config
+	arch        cnnlstm.Config // the architecture flags (see addArchFlags)
+	filters     int
+	dilation    int
+	featureSet  string
+	archConfig  json.RawMessage // the architecture's configuration, set by check
 	specAugment bool
 	noiseCopies int
 	speeds      []float64
@@ -62,10 +67,10 @@ const protocolAll = "all"
 func newTrainCommand() *cobra.Command {
 	var f trainFlags
 	cmd := &cobra.Command{
-		Use:   "train --model cnnlstm --corpus NAME[:DIR]... --protocol NAME [flags] -o MODEL.safetensors",
+		Use:   "train --model cnnlstm|iemonet|mlp --corpus NAME[:DIR]... --protocol NAME [flags] -o MODEL.safetensors",
 		Short: "Train, validate and test an emotion classifier on labelled corpora",
-		Long: `Train a classifier on the "seed" frame features of one or more corpora,
-following an evaluation protocol, and print the test report (scikit-learn's
+		Long: `Train a classifier on the features of one or more corpora, following an
+evaluation protocol, and print the test report (scikit-learn's
 classification report, WA, UA and the confusion matrix). With a
 cross-validation protocol every fold is trained and tested, and the mean ±
 standard deviation over the folds is printed last.
@@ -92,8 +97,19 @@ extension (model.fold-1.safetensors).
 --plots DIR writes the training curves (loss and accuracy, training and
 validation) and the test confusion matrix, counts and row-normalised.
 
-Corpora: ` + strings.Join(corpus.Names(), ", ") + ` (ravdess defaults to ../shared/data/ravdess).
-Architectures: ` + strings.Join(modelfile.Architectures(), ", ") + `.`,
+Architectures (--model), each with the features it reads (--features
+names others) and its input length (--frames):
+  cnnlstm  the seed CNN-LSTM on "seed" frames (librosa), padded to the
+           longest training sequence
+  iemonet  IEmoNet's acoustic branch: "is09-lld" frames (openSMILE IS09
+           LLDs, 10 ms) padded or truncated to 384, TDNN (16 filters),
+           2 x BiLSTM(64), self-attention (64), concat, softmax
+  mlp      the classic baseline: the 384 "is09" functionals of each
+           utterance, 384 -> 128 -> ReLU -> dropout 0.5 -> classes
+Architecture flags apply to the architectures their help names; giving
+one to another architecture is an error.
+
+Corpora: ` + strings.Join(corpus.Names(), ", ") + ` (ravdess defaults to ../shared/data/ravdess).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTrain(cmd.Context(), f, cmd.Flags().Changed, cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -119,9 +135,10 @@ Architectures: ` + strings.Join(modelfile.Architectures(), ", ") + `.`,
 	fl.StringVar(&f.monitor, "monitor", "ua", "validation score that picks the best epoch: loss or ua")
 	fl.StringVar(&f.schedule, "schedule", "cosine", "learning-rate schedule over the epochs: cosine (to lr/100) or constant")
 	fl.BoolVar(&f.balance, "class-weights", false, "weight the loss of each class inversely to its share of the training items")
-	fl.IntVar(&f.frames, "frames", 0, "input length in frames; 0 takes the longest training sequence")
+	fl.IntVar(&f.frames, "frames", 0, "input length in frames; 0 takes the longest training sequence (default: iemonet 384, others 0)")
 	fl.StringVar(&f.truncate, "truncate", "start", "frames kept of longer inputs: start or centre")
-	addArchFlags(cmd, &f.arch)
+	fl.StringVar(&f.featureSet, "features", "", "feature set to train on (default: the architecture's: cnnlstm seed, iemonet is09-lld, mlp is09)")
+	addArchFlags(cmd, &f)
 	fl.BoolVar(&f.specAugment, "specaugment", false, "mask random bands of features and runs of frames of every training batch")
 	fl.IntVar(&f.noiseCopies, "noise-copies", 0, "add this many copies of every training file with white noise at 10-30 dB SNR")
 	fl.Float64SliceVar(&f.speeds, "speed", nil, "add a copy of every training file played at each of these speeds (tempo and pitch), such as 0.9,1.1")
@@ -137,25 +154,13 @@ Architectures: ` + strings.Join(modelfile.Architectures(), ", ") + `.`,
 	return cmd
 }
 
-// addArchFlags registers the architecture's flags.
-func addArchFlags(cmd *cobra.Command, c *cnnlstm.Config) {
-	fl := cmd.Flags()
-	fl.IntVar(&c.Conv1, "conv1", 64, "channels of the first convolution")
-	fl.IntVar(&c.Conv2, "conv2", 128, "channels of the second convolution")
-	fl.IntVar(&c.Kernel, "kernel", 5, "width of the convolutions (odd)")
-	fl.BoolVar(&c.BatchNorm, "batch-norm", false, "batch normalisation after each convolution")
-	fl.Float64Var(&c.Dropout, "dropout", 0, "dropout rate after each convolution block and before the output layer")
-	fl.IntVar(&c.Hidden, "hidden", 128, "LSTM state size per direction")
-	fl.IntVar(&c.Layers, "layers", 1, "stacked LSTM layers")
-	fl.BoolVar(&c.Bidirectional, "bidirectional", false, "bidirectional LSTM")
-	fl.StringVar(&c.Pooling, "pooling", cnnlstm.PoolLast, "LSTM outputs to one vector: last, mean or attention")
-	fl.IntVar(&c.Attention, "attention", 64, "attention layer size with --pooling attention")
-}
-
-// check reports flags that do not fit together, before any work.
-func (f *trainFlags) check() error {
-	if f.model != cnnlstm.Architecture {
-		return fmt.Errorf("--model %q: this build trains %s", f.model, strings.Join(modelfile.Architectures(), ", "))
+// check reports flags that do not fit together, before any work, and
+// resolves the architecture's feature set, input length and
+// configuration; changed reports whether a flag was set on the command
+// line.
+func (f *trainFlags) check(changed func(string) bool) error {
+	if err := f.resolveArch(changed); err != nil {
+		return err
 	}
 	if (f.protocol == "") == (f.split == "") {
 		return fmt.Errorf("give --protocol or --split, not both or neither")
@@ -185,5 +190,5 @@ func (f *trainFlags) check() error {
 	if _, err := train.ParseMonitor(f.monitor); err != nil {
 		return fmt.Errorf("--monitor: %w", err)
 	}
-	return f.arch.Validate()
+	return nil
 }

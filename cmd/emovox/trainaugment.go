@@ -16,7 +16,7 @@ func (x *experiment) augment(ctx context.Context, items []corpus.Item, train []i
 	all, positions := x.data, train
 	for c, cp := range x.f.copies() {
 		copies, err := buildDataset(ctx, items, x.labels, dataset.Options{
-			Set: trainFeatureSet, Rate: trainRate, Jobs: x.f.jobs,
+			Set: x.f.featureSet, Rate: trainRate, Jobs: x.f.jobs,
 			Augment: cp.augment, AugmentSeed: x.f.seed<<8 | uint64(c),
 		}, cp.name, x.stderr)
 		if err != nil {

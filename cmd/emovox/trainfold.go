@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -91,12 +90,8 @@ func (x *experiment) prepareFold(ctx context.Context, fd *fold) error {
 	}
 	fd.data = train.Data{Dataset: all, Train: trainIdx, Validation: idx.Validation,
 		Batcher: dataset.Batcher{Frames: frames, Truncate: truncation, Normalizer: &norm}}
-	config, err := json.Marshal(x.f.arch)
-	if err != nil {
-		return err
-	}
 	fd.meta = models.Metadata{
-		Architecture: x.f.model, Config: config, FeatureSet: trainFeatureSet, Rate: trainRate,
+		Architecture: x.f.model, Config: x.f.archConfig, FeatureSet: x.f.featureSet, Rate: trainRate,
 		Frames: frames, Truncation: truncation.String(), Labels: x.labels.Labels, LabelSet: x.labels.Name,
 		Normalizer: norm,
 	}

@@ -12,11 +12,8 @@ import (
 	"github.com/emovox/emovox/split"
 )
 
-// The features every model of this build reads, and their rate.
-const (
-	trainFeatureSet = "seed"
-	trainRate       = dataset.DefaultRate
-)
+// trainRate is the sample rate every model of this build reads.
+const trainRate = dataset.DefaultRate
 
 // experiment is a train command at work: the data, the folds and the
 // flags.
@@ -37,7 +34,7 @@ func runTrain(ctx context.Context, f trainFlags, changed func(string) bool, stdo
 	if f.protocol == string(split.Random) && !changed("test-fraction") {
 		f.testFraction = defaultTestFraction
 	}
-	if err := f.check(); err != nil {
+	if err := f.check(changed); err != nil {
 		return err
 	}
 	x := &experiment{f: f, stdout: stdout, stderr: stderr}
@@ -81,7 +78,7 @@ func (x *experiment) load(ctx context.Context) error {
 	}
 	x.labels = labels
 	x.data, err = buildDataset(ctx, items, labels, dataset.Options{
-		Set: trainFeatureSet, Rate: trainRate, CacheDir: x.f.cache, Jobs: x.f.jobs,
+		Set: x.f.featureSet, Rate: trainRate, CacheDir: x.f.cache, Jobs: x.f.jobs,
 	}, "features", x.stderr)
 	return err
 }

@@ -8,11 +8,13 @@ import (
 
 	"github.com/emovox/emovox/models"
 	"github.com/emovox/emovox/models/cnnlstm"
+	"github.com/emovox/emovox/models/iemonet"
+	"github.com/emovox/emovox/models/mlp"
 )
 
 // Architectures returns the names of the architectures New builds.
 func Architectures() []string {
-	return []string{cnnlstm.Architecture}
+	return []string{cnnlstm.Architecture, iemonet.Architecture, mlp.Architecture}
 }
 
 // New returns a classifier of meta's architecture and configuration with
@@ -22,8 +24,8 @@ func Architectures() []string {
 // is an error, since ignoring it would give another model.
 //
 // Errors wrap ErrArchitecture for an unknown architecture and the
-// architecture's own errors (such as cnnlstm.ErrConfig) for a bad
-// configuration.
+// architecture's own errors (cnnlstm.ErrConfig, iemonet.ErrConfig,
+// mlp.ErrConfig) for a bad configuration.
 func New(meta models.Metadata, rng *rand.Rand) (models.Classifier, error) {
 	switch meta.Architecture {
 	case cnnlstm.Architecture:
@@ -32,6 +34,18 @@ func New(meta models.Metadata, rng *rand.Rand) (models.Classifier, error) {
 			return nil, fmt.Errorf("%w: %s config: %w", cnnlstm.ErrConfig, meta.Architecture, err)
 		}
 		return cnnlstm.New(cfg, len(meta.Labels), rng)
+	case iemonet.Architecture:
+		var cfg iemonet.Config
+		if err := decodeConfig(meta.Config, &cfg); err != nil {
+			return nil, fmt.Errorf("%w: %s config: %w", iemonet.ErrConfig, meta.Architecture, err)
+		}
+		return iemonet.New(cfg, len(meta.Labels), rng)
+	case mlp.Architecture:
+		var cfg mlp.Config
+		if err := decodeConfig(meta.Config, &cfg); err != nil {
+			return nil, fmt.Errorf("%w: %s config: %w", mlp.ErrConfig, meta.Architecture, err)
+		}
+		return mlp.New(cfg, len(meta.Labels), rng)
 	}
 	return nil, fmt.Errorf("%w %q (this build knows %v)", ErrArchitecture, meta.Architecture, Architectures())
 }

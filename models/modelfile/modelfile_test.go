@@ -281,7 +281,8 @@ func TestNewBuildsEveryArchitecture(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if y := c.Forward(nn.NewTensor(1, 8, seedDims), nil); !slices.Equal(y.Shape, []int{1, 8}) {
+		dims := c.(interface{ InputDims() int }).InputDims()
+		if y := c.Forward(nn.NewTensor(1, 8, dims), nil); !slices.Equal(y.Shape, []int{1, 8}) {
 			t.Errorf("%s: logits %v", name, y.Shape)
 		}
 	}

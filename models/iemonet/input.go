@@ -1,0 +1,61 @@
+package iemonet
+
+import (
+	"fmt"
+
+	"github.com/emovox/emovox/nn"
+)
+
+// checkInput panics unless x is (batch, time, features) with at least one
+// frame and lengths is nil or holds one length in [1, time] per sequence.
+func checkInput(x *nn.Tensor, lengths []int, features int) {
+	if len(x.Shape) != 3 || x.Shape[2] != features || x.Shape[1] < 1 {
+		panic(fmt.Sprintf("iemonet: Forward: input %v, want (batch, frames ≥ 1, %d)", x.Shape, features))
+	}
+	if lengths == nil {
+		return
+	}
+	if len(lengths) != x.Shape[0] {
+		panic(fmt.Sprintf("iemonet: Forward: %d lengths for a batch of %d", len(lengths), x.Shape[0]))
+	}
+	for b, n := range lengths {
+		if n < 1 || n > x.Shape[1] {
+			panic(fmt.Sprintf("iemonet: Forward: length %d of sequence %d outside [1, %d]", n, b, x.Shape[1]))
+		}
+	}
+}
+
+// zeroPadding sets the frames of x (batch, time, channels) at or after
+// each sequence's length to zero.
+func zeroPadding(x *nn.Tensor, lengths []int) {
+	t, ch := x.Shape[1], x.Shape[2]
+	for b, n := range lengths {
+		clear(x.Data[(b*t+n)*ch : (b+1)*t*ch])
+	}
+}
+
+// isPadded reports whether some sequence is shorter than t frames.
+func isPadded(lengths []int, t int) bool {
+	for _, n := range lengths {
+		if n < t {
+			return true
+		}
+	}
+	return false
+}
+
+// reuse returns t reshaped to shape when its storage is large enough, or
+// a new tensor, so that buffers grow to the largest batch and stay. The
+// values are not cleared.
+func reuse(t *nn.Tensor, shape ...int) *nn.Tensor {
+	n := 1
+	for _, d := range shape {
+		n *= d
+	}
+	if t == nil || cap(t.Data) < n {
+		return nn.NewTensor(shape...)
+	}
+	t.Shape = append(t.Shape[:0], shape...)
+	t.Data = t.Data[:n]
+	return t
+}
