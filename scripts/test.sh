@@ -45,7 +45,7 @@ fi
 fuzztime="${FUZZTIME:-20s}"
 # Each fuzz target runs for a short time: the decoders, and anything else
 # that takes untrusted bytes or samples.
-for pkg in ./audio/ ./features/is09/ ./nn/safetensors/ ./reward/ ./server/stream/ ./asr/wer/; do
+for pkg in ./audio/ ./features/is09/ ./nn/safetensors/ ./reward/ ./server/ ./server/stream/ ./asr/wer/; do
   for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz'); do
     go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" -fuzzminimizetime 2s "$pkg"
   done
