@@ -51,6 +51,7 @@ func newRootCommand() *cobra.Command {
 	root.AddCommand(newServeCommand())
 	root.AddCommand(newTranscribeCommand())
 	root.AddCommand(newRewardCommand())
+	root.AddCommand(newTERCommand())
 	return root
 }
 
