@@ -8,9 +8,14 @@
 //	emovox corpus ls|stats --corpus NAME [--labels SET] DIR
 //	emovox split --protocol random|kfold|speaker|speaker-kfold|loso|session|cross --corpus NAME:DIR... [-o FILE]
 //	emovox plot wave|spectrogram FILE -o OUT.png [--rate HZ] [--label EMOTION]
-//	emovox train --model cnnlstm --corpus NAME[:DIR]... --protocol random|speaker|kfold|speaker-kfold|loso|all [--split FILE] [flags] -o MODEL.safetensors
+//	emovox train --model cnnlstm|iemonet|mlp --corpus NAME[:DIR]... --protocol random|speaker|kfold|speaker-kfold|loso|all [--split FILE] [flags] -o MODEL.safetensors
 //	emovox eval --model MODEL.safetensors... --corpus NAME[:DIR]... [--split FILE] [--plots DIR]
 //	emovox predict [--model MODEL.safetensors] [--format json|csv] FILE|DIR...
+//	emovox serve [--addr 127.0.0.1:8080] [--model M.safetensors] [--api-key KEY]
+//	emovox transcribe [--backend sphinx|transcript] [--reference] [--simulate-wer W] FILE|DIR...
+//	emovox ter train|eval|predict|lexicon|pretrain [flags]
+//	emovox fuse [pairs] --ser SER.safetensors --ter TER.safetensors|--lexicon FILE|train [--split FILE] [--pairs FILE]
+//	emovox reward --eq 1|2 --map EMOTION=VALUE,... [--model M] DIALOGUE.jsonl
 //	emovox version
 //
 // Run "emovox help COMMAND" for the flags of each command.
@@ -51,6 +56,7 @@ func newRootCommand() *cobra.Command {
 	root.AddCommand(newServeCommand())
 	root.AddCommand(newTranscribeCommand())
 	root.AddCommand(newRewardCommand())
+	root.AddCommand(newFuseCommand())
 	root.AddCommand(newTERCommand())
 	return root
 }
