@@ -143,3 +143,19 @@ func float32Bytes(x []float32) []byte {
 	}
 	return unsafe.Slice((*byte)(unsafe.Pointer(&x[0])), 4*len(x))
 }
+
+// Reuse returns t reshaped to shape when its storage holds enough values,
+// and a new tensor otherwise, so that a model's working buffers grow to the
+// largest batch and then stay. The values are not cleared. Unlike the
+// buffers inside this package's layers, t itself is never reallocated in
+// place: a tensor handed out earlier keeps its values when a larger batch
+// needs a new one.
+func Reuse(t *Tensor, shape ...int) *Tensor {
+	n := numel(shape)
+	if t == nil || cap(t.Data) < n {
+		return NewTensor(shape...)
+	}
+	t.Shape = append(t.Shape[:0], shape...)
+	t.Data = t.Data[:n]
+	return t
+}

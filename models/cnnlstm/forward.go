@@ -16,7 +16,7 @@ func (m *Model) Forward(x *nn.Tensor, lengths []int) *nn.Tensor {
 		lengths = nil
 	}
 	if lengths != nil {
-		m.input = reuse(m.input, x.Shape...)
+		m.input = nn.Reuse(m.input, x.Shape...)
 		copy(m.input.Data, x.Data)
 		zeroPadding(m.input, lengths)
 		x = m.input

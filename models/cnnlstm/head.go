@@ -26,7 +26,7 @@ func (h *lastHead) forward(l *nn.LSTM, _ *nn.Tensor, _ []int) *nn.Tensor {
 	h.hnShape = append(h.hnShape[:0], hn.Shape...)
 	dirs, batch, hidden := directionsOf(l), hn.Shape[1], hn.Shape[2]
 	first := hn.Shape[0] - dirs // the last layer's forward direction
-	h.out = reuse(h.out, batch, dirs*hidden)
+	h.out = nn.Reuse(h.out, batch, dirs*hidden)
 	for dir := range dirs {
 		for b := range batch {
 			src := hn.Data[((first+dir)*batch+b)*hidden:][:hidden]
@@ -40,7 +40,7 @@ func (h *lastHead) backward(d *nn.Tensor) (dy, dhN *nn.Tensor) {
 	batch, hidden := h.hnShape[1], h.hnShape[2]
 	dirs := d.Shape[1] / hidden
 	first := h.hnShape[0] - dirs
-	h.dhN = reuse(h.dhN, h.hnShape...)
+	h.dhN = nn.Reuse(h.dhN, h.hnShape...)
 	clear(h.dhN.Data)
 	for dir := range dirs {
 		for b := range batch {
@@ -76,7 +76,7 @@ func (h *meanHead) forward(_ *nn.LSTM, y *nn.Tensor, lengths []int) *nn.Tensor {
 		}
 		h.lengths = append(h.lengths, n)
 	}
-	h.out = reuse(h.out, h.batch, h.nd)
+	h.out = nn.Reuse(h.out, h.batch, h.nd)
 	if cap(h.sum) < h.nd {
 		h.sum = make([]float64, h.nd)
 	}
@@ -97,7 +97,7 @@ func (h *meanHead) forward(_ *nn.LSTM, y *nn.Tensor, lengths []int) *nn.Tensor {
 }
 
 func (h *meanHead) backward(d *nn.Tensor) (dy, dhN *nn.Tensor) {
-	h.dy = reuse(h.dy, h.batch, h.t, h.nd)
+	h.dy = nn.Reuse(h.dy, h.batch, h.t, h.nd)
 	clear(h.dy.Data)
 	for b, n := range h.lengths {
 		g := d.Data[b*h.nd : (b+1)*h.nd]

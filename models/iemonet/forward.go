@@ -16,7 +16,7 @@ func (m *Model) Forward(x *nn.Tensor, lengths []int) *nn.Tensor {
 		lengths = nil
 	}
 	if lengths != nil {
-		m.input = reuse(m.input, x.Shape...)
+		m.input = nn.Reuse(m.input, x.Shape...)
 		copy(m.input.Data, x.Data)
 		zeroPadding(m.input, lengths)
 		x = m.input
@@ -43,7 +43,7 @@ func (m *Model) Backward(dLogits *nn.Tensor) {
 	parts := m.cat.Backward(d)
 	dLast := m.last.Backward(parts[0])
 	dAtt := m.att.Backward(parts[1])
-	m.dh = reuse(m.dh, dLast.Shape...)
+	m.dh = nn.Reuse(m.dh, dLast.Shape...)
 	for i, v := range dLast.Data {
 		m.dh.Data[i] = v + dAtt.Data[i]
 	}

@@ -95,7 +95,7 @@ func (m *Model) Forward(b Batch) Output {
 	w := m.WordEmbeddings.Forward(b.IDs).Data
 	p := m.PositionEmbeddings.Forward(m.positions).Data
 	ty := m.TokenTypeEmbeddings.Forward(b.TypeIDs).Data
-	m.sum = reuse(m.sum, b.Size, b.SeqLen, h)
+	m.sum = nn.Reuse(m.sum, b.Size, b.SeqLen, h)
 	for i := range m.sum.Data {
 		m.sum.Data[i] = w[i] + p[i] + ty[i]
 	}
@@ -103,7 +103,7 @@ func (m *Model) Forward(b Batch) Output {
 	for _, l := range m.Layers {
 		x = l.Forward(x, m.lengths)
 	}
-	m.first = reuse(m.first, b.Size, h)
+	m.first = nn.Reuse(m.first, b.Size, h)
 	for i := range b.Size {
 		copy(m.first.Data[i*h:(i+1)*h], x.Data[i*b.SeqLen*h:])
 	}
@@ -116,7 +116,7 @@ func (m *Model) Forward(b Batch) Output {
 // the loss does not use that output.
 func (m *Model) Backward(dSequence, dPooled *nn.Tensor) {
 	h := m.Config.HiddenSize
-	m.dx = reuse(m.dx, m.batch, m.seq, h)
+	m.dx = nn.Reuse(m.dx, m.batch, m.seq, h)
 	if dSequence != nil {
 		if dSequence.Len() != m.dx.Len() {
 			panic(fmt.Sprintf("bert: Backward: sequence gradient %v for output %v", dSequence.Shape, m.dx.Shape))
@@ -142,16 +142,4 @@ func (m *Model) Backward(dSequence, dPooled *nn.Tensor) {
 	m.WordEmbeddings.Backward(d)
 	m.PositionEmbeddings.Backward(d)
 	m.TokenTypeEmbeddings.Backward(d)
-}
-
-// reuse returns t reshaped to shape, reallocated when too small.
-func reuse(t *nn.Tensor, shape ...int) *nn.Tensor {
-	n := 1
-	for _, d := range shape {
-		n *= d
-	}
-	if t == nil || cap(t.Data) < n {
-		return nn.NewTensor(shape...)
-	}
-	return nn.FromData(t.Data[:n], shape...)
 }

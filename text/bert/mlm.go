@@ -62,7 +62,7 @@ func (h *MLMHead) Forward(sequence *nn.Tensor, positions []int) *nn.Tensor {
 	h.batch, h.seq = sequence.Shape[0], sequence.Shape[1]
 	width := sequence.Shape[2]
 	h.positions = append(h.positions[:0], positions...)
-	h.gathered = reuse(h.gathered, len(positions), width)
+	h.gathered = nn.Reuse(h.gathered, len(positions), width)
 	for i, p := range positions {
 		if p < 0 || p >= h.batch*h.seq {
 			panic(fmt.Sprintf("bert: MLMHead.Forward: position %d outside %d×%d", p, h.batch, h.seq))
@@ -79,7 +79,7 @@ func (h *MLMHead) Forward(sequence *nn.Tensor, positions []int) *nn.Tensor {
 func (h *MLMHead) Backward(dLogits *nn.Tensor) *nn.Tensor {
 	d := h.Dense.Backward(h.act.Backward(h.Norm.Backward(h.Decoder.Backward(dLogits))))
 	width := d.Shape[1]
-	h.dSeq = reuse(h.dSeq, h.batch, h.seq, width)
+	h.dSeq = nn.Reuse(h.dSeq, h.batch, h.seq, width)
 	clear(h.dSeq.Data)
 	for i, p := range h.positions {
 		row := h.dSeq.Data[p*width : (p+1)*width]
