@@ -20,6 +20,7 @@ import (
 	"github.com/emovox/emovox/dataset"
 	"github.com/emovox/emovox/fusion"
 	"github.com/emovox/emovox/internal/atomicfile"
+	"github.com/emovox/emovox/models"
 	"github.com/emovox/emovox/split"
 	"github.com/emovox/emovox/text/lexicon"
 	"github.com/emovox/emovox/text/ter"
@@ -173,7 +174,8 @@ type fuseRun struct {
 	items          []corpus.Item
 	labelSet       corpus.LabelSet
 	bench          *fusion.Bench
-	serFiles       []string // per fold
+	serFiles       []string   // per fold
+	serTestGroups  [][]string // per fold: the speakers or sessions its acoustic model must have held out
 	serLabels      []string
 	serScores      [][][]float32 // [fold][utterance] logits of the SER's own head
 	text           fusion.TextBranch
@@ -305,9 +307,10 @@ func (x *fuseRun) newSplit() (*split.Split, error) {
 // serPaths records the acoustic model file of every fold in x.f.ser's
 // place, as emovox train names them.
 func (x *fuseRun) serPaths(s *split.Split) {
-	x.serFiles = nil
+	x.serFiles, x.serTestGroups = nil, nil
 	for _, fold := range s.Folds {
 		x.serFiles = append(x.serFiles, foldPath(x.f.ser, foldLabel(fold.Name), len(s.Folds)))
+		x.serTestGroups = append(x.serTestGroups, fold.TestGroups)
 	}
 }
 
@@ -330,6 +333,9 @@ func (x *fuseRun) embedAcoustic(ctx context.Context) error {
 		} else if meta.FeatureSet != d.Set || (d.Rate != 0 && meta.Rate != d.Rate) || !slices.Equal(meta.Labels, x.serLabels) {
 			return fmt.Errorf("fold %d: %s reads %s at %d Hz with labels %v, fold 1's model %s at %d Hz with %v", k+1, path, meta.FeatureSet, meta.Rate, meta.Labels, d.Set, d.Rate, x.serLabels)
 		}
+		if err := x.checkHeldOut(k, path, meta); err != nil {
+			return err
+		}
 		emb, scores, err := b.EmbedFeatures(d.Seqs)
 		if err != nil {
 			return fmt.Errorf("fold %d: %w", k+1, err)
@@ -337,6 +343,26 @@ func (x *fuseRun) embedAcoustic(ctx context.Context) error {
 		x.bench.Acoustic = append(x.bench.Acoustic, emb)
 		x.serScores = append(x.serScores, scores)
 		fmt.Fprintf(x.stderr, "emovox: fold %d: %s: %d embeddings of %d values\n", k+1, path, len(emb), b.Width())
+	}
+	return nil
+}
+
+// checkHeldOut returns an error unless the acoustic model of fold k
+// recorded that it held out the fold's test speakers or sessions (emovox
+// train writes them to the model file), so that no fold is tested on
+// voices its acoustic branch was trained on. A model that records none
+// (protocol random or kfold) is accepted with a warning.
+func (x *fuseRun) checkHeldOut(k int, path string, meta models.Metadata) error {
+	want := x.serTestGroups[k]
+	got, ok := meta.Training["test_groups"]
+	if !ok || len(want) == 0 {
+		if len(want) > 0 {
+			fmt.Fprintf(x.stderr, "emovox: warning: fold %d: %s records no held-out speakers; cannot check that it never trained on %v\n", k+1, path, want)
+		}
+		return nil
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		return fmt.Errorf("fold %d: %s held out %v, but this split tests on %v: train the acoustic models on the same split (emovox train --split FILE)", k+1, path, got, want)
 	}
 	return nil
 }
@@ -667,9 +693,11 @@ func firstString(rec map[string]any, keys ...string) string {
 
 // simulate corrupts the provided transcripts at --wer, every utterance
 // and side with its own generator seeded by --seed and its key, and names
-// the condition with the measured WER.
+// the condition with the measured WER. Substituted and inserted words come
+// from the training side's transcripts only, so no word of a held-out test
+// sentence reaches a training transcript.
 func (x *fuseRun) simulate(provided condition) (condition, error) {
-	vocabulary := slices.Concat(provided.train, provided.test)
+	vocabulary := provided.train
 	sim, err := wer.NewSimulator(x.f.wer, wer.DefaultMix(), vocabulary)
 	if err != nil {
 		return condition{}, err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -325,3 +326,31 @@ func TestFusePairs(t *testing.T) {
 }
 
 func lexiconConfigForTest() lexicon.Config { return lexicon.Config{Alpha: 1} }
+
+func TestFuseChecksHeldOutSpeakers(t *testing.T) {
+	// Model metadata comes back from JSON, so its groups are []any.
+	recorded := func(groups ...any) models.Metadata {
+		return models.Metadata{Training: map[string]any{"test_groups": groups}}
+	}
+	for _, tc := range []struct {
+		name    string
+		meta    models.Metadata
+		wantErr bool
+	}{
+		{"same speakers", recorded("03", "04"), false},
+		{"other speakers", recorded("01", "02"), true},
+		{"none recorded", models.Metadata{}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stderr bytes.Buffer
+			x := &fuseRun{serTestGroups: [][]string{{"03", "04"}}, stderr: &stderr}
+			err := x.checkHeldOut(0, "ser.fold-1.safetensors", tc.meta)
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("checkHeldOut: %v, want error %v", err, tc.wantErr)
+			}
+			if tc.meta.Training == nil && !strings.Contains(stderr.String(), "warning") {
+				t.Errorf("no warning for a model that records no held-out speakers: %q", stderr.String())
+			}
+		})
+	}
+}
