@@ -210,7 +210,10 @@ func (t *trainer) run(ctx context.Context) (*Result, error) {
 			res.BestEpoch = e
 			continue
 		}
-		s := t.evaluate(t.vx, t.vy)
+		s, err := t.evaluate(t.vx, t.vy)
+		if err != nil {
+			return nil, fmt.Errorf("fusion: epoch %d: validation: %w", e, err)
+		}
 		rec.Validation = &s
 		res.History = append(res.History, rec)
 		score := s.UA
@@ -269,7 +272,7 @@ func (t *trainer) epoch(e int) (float64, error) {
 }
 
 // evaluate scores standardised rows x against y in evaluation mode.
-func (t *trainer) evaluate(x []float32, y []int) Scores {
+func (t *trainer) evaluate(x []float32, y []int) (Scores, error) {
 	b := t.model.block
 	b.setTraining(false)
 	width := t.model.cfg.Inputs()
@@ -280,11 +283,11 @@ func (t *trainer) evaluate(x []float32, y []int) Scores {
 	for i := range y {
 		pred[i] = argmax(logits.Data[i*t.classes : (i+1)*t.classes])
 	}
-	s := Scores{Loss: loss}
-	if r, err := metrics.Evaluate(t.model.labels, y, pred); err == nil {
-		s.WA, s.UA = r.WA, r.UA
+	r, err := metrics.Evaluate(t.model.labels, y, pred)
+	if err != nil {
+		return Scores{}, err
 	}
-	return s
+	return Scores{Loss: loss, WA: r.WA, UA: r.UA}, nil
 }
 
 // snapshot copies the values of params into dst, allocating it when nil.
