@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -170,27 +171,36 @@ func runTERTrain(cmd *cobra.Command, f terTrainFlags) error {
 	if err != nil {
 		return err
 	}
-	logOut := io.Discard
-	if f.logPath != "" {
-		lf, err := os.Create(f.logPath)
-		if err != nil {
-			return err
-		}
-		defer lf.Close()
-		logOut = lf
-	}
 	stderr := cmd.ErrOrStderr()
 	fmt.Fprintf(stderr, "ter: %s, %d train / %d validation / %d test texts, encoder %d layers × %d hidden, %d trainable parameters\n",
 		f.data.dataset, len(train.Examples), len(val.Examples), len(test.Examples), enc.Config.NumHiddenLayers,
 		enc.Config.HiddenSize, nnParams(clf))
+	// The epoch log is rewritten atomically after every epoch, as emovox
+	// train does, so a killed run leaves every finished epoch's line.
+	var epochs bytes.Buffer
+	var logErr error
 	logs, err := clf.Fit(cmd.Context(), train, val, r, func(l ter.EpochLog) {
 		fmt.Fprintf(stderr, "epoch %d: loss %.4f, train acc %.4f, validation WA %.4f UA %.4f (%.0f s)\n",
 			l.Epoch, l.Loss, l.TrainAccuracy, l.ValidationWA, l.ValidationUA, l.Seconds)
-		js, _ := json.Marshal(l)
-		fmt.Fprintln(logOut, string(js))
+		if f.logPath == "" || logErr != nil {
+			return
+		}
+		js, err := json.Marshal(l)
+		if err != nil {
+			logErr = err
+			return
+		}
+		epochs.Write(append(js, '\n'))
+		logErr = atomicfile.Write(f.logPath, 0o644, func(w io.Writer) error {
+			_, err := w.Write(epochs.Bytes())
+			return err
+		})
 	})
 	if err != nil {
 		return err
+	}
+	if logErr != nil {
+		return fmt.Errorf("ter: epoch log: %w", logErr)
 	}
 	rep, err := clf.Evaluate(test)
 	if err != nil {

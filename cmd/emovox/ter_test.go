@@ -44,11 +44,15 @@ func TestTERTrainPredictLexicon(t *testing.T) {
 	tokenizer := filepath.Join(sharedtest.Dir(t, "data", "text", "bert-base-uncased"), "tokenizer.json")
 	data := writeTinyDairAI(t)
 	model := filepath.Join(t.TempDir(), "ter.safetensors")
+	epochLog := filepath.Join(t.TempDir(), "epochs.jsonl")
 	ctx := context.Background()
 	if _, stderr, err := execute(ctx, "ter", "train", "--data", data, "--tokenizer", tokenizer,
 		"--layers", "1", "--hidden", "16", "--heads", "2", "--intermediate", "32", "--epochs", "2",
-		"--seed", "3", "-o", model); err != nil {
+		"--seed", "3", "--log", epochLog, "-o", model); err != nil {
 		t.Fatalf("ter train: %v\n%s", err, stderr)
+	}
+	if log, err := os.ReadFile(epochLog); err != nil || strings.Count(string(log), "\n") != 2 {
+		t.Errorf("epoch log: %v, %q: want one line per epoch (2)", err, log)
 	}
 
 	out, stderr, err := execute(ctx, "ter", "predict", "--model", model, "--embed", "i feel wonderful", "so furious")
