@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"log/slog"
+	"net/url"
 	"runtime"
 	"slices"
 	"time"
@@ -71,7 +72,8 @@ type Config struct {
 
 	// CORSOrigins are the origins (such as "https://app.example.com") whose
 	// pages may call the API from a browser; "*" allows any. Empty: no
-	// CORS headers are sent.
+	// CORS headers are sent. Unless Stream.OriginPatterns is set, the same
+	// origins may open streams.
 	CORSOrigins []string
 
 	// SegmentWindow and SegmentHop are the length of the windows
@@ -116,7 +118,27 @@ func (c Config) withDefaults() (Config, error) {
 		c.Stream.Logger = c.Logger
 	}
 	c.CORSOrigins = slices.Clone(c.CORSOrigins)
+	if len(c.Stream.OriginPatterns) == 0 {
+		c.Stream.OriginPatterns = originHosts(c.CORSOrigins)
+	}
 	return c, nil
+}
+
+// originHosts returns the WebSocket origin patterns (hosts) of the CORS
+// origins, so that a page allowed to call the API may also open a stream:
+// "*" stays "*", "https://app.example:8443" becomes "app.example:8443".
+func originHosts(origins []string) []string {
+	var hosts []string
+	for _, o := range origins {
+		if o == "*" {
+			hosts = append(hosts, "*")
+			continue
+		}
+		if u, err := url.Parse(o); err == nil && u.Host != "" {
+			hosts = append(hosts, u.Host)
+		}
+	}
+	return hosts
 }
 
 // checkLimits returns an error wrapping ErrConfig if a limit that has no

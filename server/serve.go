@@ -34,7 +34,14 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	go func() { served <- srv.Serve(ln) }()
 	select {
 	case err := <-served:
+		// The listener failed: stop what is still running before returning.
+		srv.Close()
 		s.streamGroup.close()
+		tctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ShutdownTimeout)
+		defer cancel()
+		if werr := s.streamGroup.wait(tctx); werr != nil {
+			s.log.LogAttrs(ctx, slog.LevelWarn, "streams still open after the listener failed", slog.Any("error", werr))
+		}
 		return fmt.Errorf("server: %w", err)
 	case <-ctx.Done():
 	}
