@@ -62,7 +62,7 @@ func (s *Scorer) Add(t Turn) (r Reward, ok bool, err error) {
 		} else {
 			v, err = Eq2(s.m, s.prev, cur, *t.EstReward)
 		}
-		if err != nil { // not reached: check validated every input
+		if err != nil { // ErrRange: the reward overflowed float64 (map values or estimates near its limit)
 			return Reward{}, false, fmt.Errorf("turn %d: %w", s.turn, err)
 		}
 		r, ok = Reward{Turn: s.turn, Value: v}, true
