@@ -65,7 +65,11 @@
 // A request to /v1/predict or /v1/plot holds one of Config.MaxConcurrent slots
 // from the start of reading its body to its response; a request that finds
 // none free waits at most Config.MaxWait, with at most MaxConcurrent requests
-// waiting, and is otherwise answered 503 at once. Decoding is bounded by
+// waiting, and is otherwise answered 503 at once. Every prediction of a
+// stream takes one of the same slots for its duration, waiting as long as
+// it must (Config.Stream.Slot): a stream that waits reads no more audio, so
+// streams sending faster than real time slow down instead of crowding
+// uploads out. Decoding is bounded by
 // Config.MaxDuration at the rate the file declares, and never holds more than
 // MaxDuration of 48 kHz stereo samples, so a small FLAC file cannot expand to
 // gigabytes. The HTTP timeouts of Config bound slow clients.

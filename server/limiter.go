@@ -50,5 +50,17 @@ func (l *limiter) acquire(ctx context.Context) bool {
 	}
 }
 
-// release frees a slot taken by acquire.
+// acquireWait takes a slot, waiting as long as ctx allows, and returns the
+// function that frees it. Streams use it: each holds a slot only for one
+// prediction, and a stream that waits reads no more audio.
+func (l *limiter) acquireWait(ctx context.Context) (release func(), err error) {
+	select {
+	case l.slots <- struct{}{}:
+		return l.release, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// release frees a slot taken by acquire or acquireWait.
 func (l *limiter) release() { <-l.slots }

@@ -61,3 +61,32 @@ func TestLimiter(t *testing.T) {
 		t.Error("a request got a busy slot after its wait")
 	}
 }
+
+// TestLimiterAcquireWait checks the unbounded wait of streams: it gets a
+// released slot, and gives up only with its context.
+func TestLimiterAcquireWait(t *testing.T) {
+	l := newLimiter(1, -1)
+	release, err := l.acquireWait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan error)
+	go func() {
+		r, err := l.acquireWait(context.Background())
+		if err == nil {
+			r()
+		}
+		got <- err
+	}()
+	release()
+	if err := <-got; err != nil {
+		t.Errorf("the waiting stream did not get the released slot: %v", err)
+	}
+
+	l.acquire(context.Background())
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := l.acquireWait(ctx); err == nil {
+		t.Error("a cancelled stream got a slot")
+	}
+}

@@ -53,9 +53,15 @@ func New(rec *recognizer.Recognizer, cfg Config) (*Server, error) {
 		cors:        newCORS(cfg.CORSOrigins),
 		slots:       newLimiter(cfg.MaxConcurrent, cfg.MaxWait),
 		metrics:     newMetrics(),
-		stream:      stream.New(rec, cfg.Stream),
 		streamGroup: newStreamGroup(),
 	}
+	streamOpts := cfg.Stream
+	if streamOpts.Slot == nil {
+		// Stream predictions share the upload's slots; a stream waits
+		// for one (reading no more audio meanwhile) instead of failing.
+		streamOpts.Slot = s.slots.acquireWait
+	}
+	s.stream = stream.New(rec, streamOpts)
 	s.model = s.newModelInfo()
 	s.handler = s.routes()
 	return s, nil

@@ -32,6 +32,9 @@ func (h *handler) serve(ctx context.Context, conn *websocket.Conn, query url.Val
 	if err == nil {
 		s, err = newSession(h.rec, h.opts, rate)
 	}
+	if err == nil && h.opts.Slot != nil {
+		s.acquire = func() (func(), error) { return h.opts.Slot(ctx) }
+	}
 	if err == nil {
 		msgs := make(chan message)
 		go readMessages(readCtx, conn, h.opts.MaxMessageBytes, msgs)

@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"context"
 	"log/slog"
 	"time"
 )
@@ -54,6 +55,12 @@ type Options struct {
 	// Logger, if not nil, receives a line for every stream that ends, with
 	// its duration and the reason.
 	Logger *slog.Logger
+	// Slot, if not nil, is called before every prediction and returns the
+	// function that ends it. It may block: the stream then reads no more
+	// audio until it returns, so a client sending faster than real time is
+	// slowed down rather than served ahead of others. emovox serve passes
+	// its prediction slots, which uploads share. An error ends the stream.
+	Slot func(ctx context.Context) (release func(), err error)
 }
 
 // withDefaults returns o with every zero field set to its default.

@@ -15,6 +15,8 @@ import (
 // session is the state of one stream, apart from its connection: it turns
 // the client's messages into predictions.
 type session struct {
+	// acquire, if not nil, is Options.Slot bound to the stream's context.
+	acquire   func() (release func(), err error)
 	rec       *recognizer.Recognizer
 	modelRate int
 	silence   float64
@@ -51,6 +53,19 @@ func newSession(rec *recognizer.Recognizer, opts Options, rate int) (*session, e
 		rs:        newChunkResampler(plan),
 		win:       newWindower(size, hop, first),
 	}, nil
+}
+
+// classify predicts the emotion of win, inside a slot when Options.Slot
+// asks for one.
+func (s *session) classify(win []float32) (recognizer.Result, error) {
+	if s.acquire != nil {
+		release, err := s.acquire()
+		if err != nil {
+			return recognizer.Result{}, fmt.Errorf("waiting for a prediction slot: %w", err)
+		}
+		defer release()
+	}
+	return s.rec.PredictSamples(win, s.modelRate)
 }
 
 // samplesOf returns the number of samples of d at rate Hz, at least 1.
@@ -123,7 +138,7 @@ func (s *session) predict(win []float32, end int, final bool, send func(Predicti
 	if p.RMS < s.silence {
 		p.Silence = true
 	} else {
-		res, err := s.rec.PredictSamples(win, s.modelRate)
+		res, err := s.classify(win)
 		if err != nil {
 			return problem(errPredict, "window ending at %.3f s: %v", p.Time, err)
 		}
