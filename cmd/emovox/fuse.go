@@ -271,7 +271,7 @@ func (x *fuseRun) makeBench() error {
 		}
 		return out
 	}
-	bySpeaker := slices.Contains([]split.Protocol{split.Speaker, split.LOSO, split.SpeakerKFold, split.Cross}, s.Protocol)
+	bySpeaker := holdsOutSpeakers(s.Protocol)
 	for k, fs := range sets {
 		if len(fs.Validation) == 0 && x.f.validationFraction > 0 {
 			if fs.Train, fs.Validation, err = carveValidation(fs.Train, bySpeaker, x.f.validationFraction, x.f.seed+uint64(k)); err != nil {

@@ -108,10 +108,14 @@ func (x *experiment) prepareFold(ctx context.Context, fd *fold) error {
 // bySpeaker reports whether validation speakers, not items, are held
 // out: for the protocols that hold out speakers.
 func (x *experiment) bySpeaker() bool {
-	if x.split == nil {
-		return false
-	}
-	switch x.split.Protocol {
+	return x.split != nil && holdsOutSpeakers(x.split.Protocol)
+}
+
+// holdsOutSpeakers reports whether protocol p tests on unseen speakers, so
+// that validation sets must hold out speakers too. emovox train and emovox
+// fuse both carve validation sets this way.
+func holdsOutSpeakers(p split.Protocol) bool {
+	switch p {
 	case split.Speaker, split.LOSO, split.SpeakerKFold, split.Cross:
 		return true
 	}
