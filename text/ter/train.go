@@ -11,6 +11,7 @@ import (
 	"github.com/emovox/emovox/nn"
 	"github.com/emovox/emovox/text/bert"
 	"github.com/emovox/emovox/text/wordpiece"
+	"github.com/emovox/emovox/train"
 )
 
 // EpochLog reports one training epoch.
@@ -30,14 +31,7 @@ type EpochLog struct {
 // ClassWeights returns n/(classes·count_c) for every class c of d, the
 // "balanced" weights of scikit-learn; a class without examples gets 0.
 func ClassWeights(d *Dataset) []float32 {
-	counts := d.Counts()
-	w := make([]float32, len(counts))
-	for c, n := range counts {
-		if n > 0 {
-			w[c] = float32(float64(len(d.Examples)) / float64(len(counts)*n))
-		}
-	}
-	return w
+	return train.ClassWeights(d.Counts())
 }
 
 // Fit trains the classifier (encoder and head) on train with recipe r,
