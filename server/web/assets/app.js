@@ -28,7 +28,8 @@ const state = {
   timeline: [],      // live predictions: {start, end, probs, silence}
   fileSegments: [],  // segments of the last file: {start, end, probs}
   fileDuration: 0,
-  objectURLs: [],
+  objectURLs: [],    // figures of the file shown
+  fileGeneration: 0, // counts the files chosen, so late answers are dropped
 };
 
 // ---- errors -------------------------------------------------------------
@@ -335,38 +336,48 @@ function endLive(live) {
 // ---- file -----------------------------------------------------------------
 
 async function analyseFile(file) {
+  const generation = ++state.fileGeneration;
   clearError();
   $('file-name').textContent = `${file.name} · analysing…`;
-  state.objectURLs.forEach((u) => URL.revokeObjectURL(u));
-  state.objectURLs = [];
+  const urls = []; // this analysis's figures
+  const revoke = (list) => list.forEach((u) => URL.revokeObjectURL(u));
   const post = (path) => {
     const body = new FormData();
     body.append('file', file);
     return fetch(path, { method: 'POST', body, headers: authHeaders() });
   };
-  try {
-    const [result, wave, spectrogram] = await Promise.all([
-      post('/v1/predict?segments=1').then(async (r) => {
-        if (!r.ok) throw await apiError(`Could not analyse ${file.name}`, r);
-        return r.json();
-      }),
-      post('/v1/plot?kind=wave').then((r) => figure('wave plot', r)),
-      post('/v1/plot?kind=spectrogram').then((r) => figure('spectrogram', r)),
-    ]);
-    showFileResult(file, result);
-    $('wave-img').src = wave;
-    $('spectrogram-img').src = spectrogram;
-  } catch (err) {
-    $('file-name').textContent = file.name;
-    showError(err.message);
+  // allSettled, not all: every figure's URL is known before any is revoked.
+  const [result, wave, spectrogram] = await Promise.allSettled([
+    post('/v1/predict?segments=1').then(async (r) => {
+      if (!r.ok) throw await apiError(`Could not analyse ${file.name}`, r);
+      return r.json();
+    }),
+    post('/v1/plot?kind=wave').then((r) => figure('wave plot', r, urls)),
+    post('/v1/plot?kind=spectrogram').then((r) => figure('spectrogram', r, urls)),
+  ]);
+  if (generation !== state.fileGeneration) {
+    revoke(urls); // another file was chosen meanwhile: its answers win
+    return;
   }
+  const failed = [result, wave, spectrogram].find((s) => s.status === 'rejected');
+  if (failed) {
+    revoke(urls);
+    $('file-name').textContent = file.name;
+    showError(failed.reason.message);
+    return;
+  }
+  revoke(state.objectURLs);
+  state.objectURLs = urls;
+  showFileResult(file, result.value);
+  $('wave-img').src = wave.value;
+  $('spectrogram-img').src = spectrogram.value;
 }
 
-// figure returns an object URL for a PNG response.
-async function figure(what, resp) {
+// figure returns an object URL for a PNG response and adds it to urls.
+async function figure(what, resp, urls) {
   if (!resp.ok) throw await apiError(`Could not draw the ${what}`, resp);
   const url = URL.createObjectURL(await resp.blob());
-  state.objectURLs.push(url);
+  urls.push(url);
   return url;
 }
 
