@@ -59,19 +59,39 @@ func (s *Server) predict(c clip, withSegments bool) (prediction, error) {
 	if !withSegments {
 		return p, nil
 	}
-	for _, sp := range segmentSpans(len(c.samples), c.rate, s.cfg.SegmentWindow, s.cfg.SegmentHop) {
-		res, err := s.classify(c.name, c.samples[sp.start:sp.end], c.rate)
+	samples, rate, err := s.atModelRate(c)
+	if err != nil {
+		return prediction{}, err
+	}
+	for _, sp := range segmentSpans(len(samples), rate, s.cfg.SegmentWindow, s.cfg.SegmentHop) {
+		res, err := s.classify(c.name, samples[sp.start:sp.end], rate)
 		if err != nil {
 			return prediction{}, err
 		}
 		p.Segments = append(p.Segments, segment{
-			Start:         float64(sp.start) / float64(c.rate),
-			End:           float64(sp.end) / float64(c.rate),
+			Start:         float64(sp.start) / float64(rate),
+			End:           float64(sp.end) / float64(rate),
 			Emotion:       res.Emotion,
 			Probabilities: res.Probabilities,
 		})
 	}
 	return p, nil
+}
+
+// atModelRate returns the clip's samples at the model's rate, resampled
+// once for all its segments rather than once per overlapping window: the
+// segments are windows of the whole recording at the model's rate, as a
+// stream's predictions are.
+func (s *Server) atModelRate(c clip) ([]float32, int, error) {
+	modelRate := s.rec.Metadata().Rate
+	if modelRate <= 0 || modelRate == c.rate {
+		return c.samples, c.rate, nil
+	}
+	x, err := resample.Resample(c.samples, c.rate, modelRate)
+	if err != nil {
+		return nil, 0, newAPIError(http.StatusBadRequest, codeBadAudio, "%s: %v", c.name, err)
+	}
+	return x, modelRate, nil
 }
 
 // classify runs the recognizer on the samples of the upload name. A

@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/emovox/emovox/audio/resample"
 	"github.com/emovox/emovox/recognizer"
 	"github.com/emovox/emovox/server"
 )
@@ -229,6 +231,44 @@ func TestModel(t *testing.T) {
 		}
 		if got.Name != tt.want || !slices.Equal(got.Labels, rec.Labels()) || got.Rate != meta.Rate || got.Architecture != meta.Architecture {
 			t.Errorf("got %+v, want name %q, labels %v, rate %d, architecture %q", got, tt.want, rec.Labels(), meta.Rate, meta.Architecture)
+		}
+	}
+}
+
+// TestSegmentsResampledOnce checks the segments of a 48 kHz upload: they
+// are windows of the whole recording resampled once to the model's rate,
+// as a stream's predictions are, and each equals PredictSamples on its
+// window exactly.
+func TestSegmentsResampledOnce(t *testing.T) {
+	rec := defaultRecognizer(t)
+	samples, rate := loadSamples(t, "ravdess-48k/Actor_05/03-01-05-02-01-01-05.wav")
+	h := newServer(t, server.Config{SegmentWindow: 2 * time.Second, SegmentHop: time.Second}).Handler()
+	resp, body := do(t, h, request{path: "/v1/predict?segments=1", contentType: "audio/wav", body: wav16(samples, rate)})
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d: %s", resp.StatusCode, body)
+	}
+	var got predictionJSON
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatal(err)
+	}
+	modelRate := rec.Metadata().Rate
+	x, err := resample.Resample(samples, rate, modelRate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Segments) < 2 {
+		t.Fatalf("%d segments of a %.1f-s clip, want several", len(got.Segments), float64(len(samples))/float64(rate))
+	}
+	for i, seg := range got.Segments {
+		start, end := int(math.Round(seg.Start*float64(modelRate))), int(math.Round(seg.End*float64(modelRate)))
+		want, err := rec.PredictSamples(x[start:end], modelRate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lp := range want.Probabilities {
+			if seg.Probabilities[lp.Label] != lp.Prob {
+				t.Errorf("segment %d [%v, %v]: P(%s) = %v, want exactly %v", i, seg.Start, seg.End, lp.Label, seg.Probabilities[lp.Label], lp.Prob)
+			}
 		}
 	}
 }
