@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/emovox/emovox/internal/atomicfile"
 	"github.com/emovox/emovox/metrics"
@@ -67,15 +68,41 @@ func (d *terData) load(split string) (*ter.Dataset, error) {
 }
 
 // terTrainFlags holds the flags of ter train.
-type terTrainFlags struct {
-	data                                terData
-	recipe                              string
-	pretrained, tokenizer               string
+// terEncoder holds the tokenizer and the size of a BERT encoder trained
+// from scratch, the flags train and pretrain share.
+type terEncoder struct {
+	tokenizer                           string
 	layers, hidden, heads, intermediate int
-	epochs, batch, maxLen               int
-	lr                                  float64
-	seed                                uint64
-	output, logPath                     string
+}
+
+// register adds the encoder's flags; note ends the size flags' help.
+func (e *terEncoder) register(fl *pflag.FlagSet, note string) {
+	fl.StringVar(&e.tokenizer, "tokenizer", filepath.Join(defaultTextData, "bert-base-uncased", "tokenizer.json"), "tokenizer.json or vocab.txt")
+	fl.IntVar(&e.layers, "layers", 2, "encoder layers"+note)
+	fl.IntVar(&e.hidden, "hidden", 128, "hidden size"+note)
+	fl.IntVar(&e.heads, "heads", 2, "attention heads"+note)
+	fl.IntVar(&e.intermediate, "intermediate", 512, "feed-forward size"+note)
+}
+
+// config returns the configuration of an encoder of the flags' size for
+// tok's vocabulary and sequences of up to positions tokens.
+func (e *terEncoder) config(tok *wordpiece.Tokenizer, positions int) (bert.Config, error) {
+	cfg := bert.BaseUncased()
+	cfg.VocabSize = tok.Vocab().Size()
+	cfg.NumHiddenLayers, cfg.HiddenSize, cfg.NumAttentionHeads, cfg.IntermediateSize = e.layers, e.hidden, e.heads, e.intermediate
+	cfg.MaxPositionEmbeddings = positions
+	return cfg, cfg.Validate()
+}
+
+type terTrainFlags struct {
+	data                  terData
+	encoder               terEncoder
+	recipe                string
+	pretrained            string
+	epochs, batch, maxLen int
+	lr                    float64
+	seed                  uint64
+	output, logPath       string
 }
 
 func newTERTrainCommand() *cobra.Command {
@@ -100,11 +127,7 @@ with warm-up and clipping and keeps the epoch with the best validation UA.`,
 	fl := cmd.Flags()
 	fl.StringVar(&f.recipe, "recipe", "scratch", "scratch or paper")
 	fl.StringVar(&f.pretrained, "pretrained", "", "transformers BERT checkpoint directory to fine-tune")
-	fl.StringVar(&f.tokenizer, "tokenizer", filepath.Join(defaultTextData, "bert-base-uncased", "tokenizer.json"), "tokenizer.json or vocab.txt")
-	fl.IntVar(&f.layers, "layers", 2, "encoder layers (from scratch)")
-	fl.IntVar(&f.hidden, "hidden", 128, "hidden size (from scratch)")
-	fl.IntVar(&f.heads, "heads", 2, "attention heads (from scratch)")
-	fl.IntVar(&f.intermediate, "intermediate", 512, "feed-forward size (from scratch)")
+	f.encoder.register(fl, " (from scratch)")
 	fl.IntVar(&f.epochs, "epochs", 0, "epochs (0: the recipe's)")
 	fl.IntVar(&f.batch, "batch", 0, "batch size (0: the recipe's)")
 	fl.IntVar(&f.maxLen, "max-len", 0, "sequence length (0: the recipe's)")
@@ -148,7 +171,7 @@ func runTERTrain(cmd *cobra.Command, f terTrainFlags) error {
 	if err != nil {
 		return err
 	}
-	tok, err := wordpiece.Load(f.tokenizer)
+	tok, err := wordpiece.Load(f.encoder.tokenizer)
 	if err != nil {
 		return err
 	}
@@ -158,11 +181,8 @@ func runTERTrain(cmd *cobra.Command, f terTrainFlags) error {
 			return err
 		}
 	} else {
-		cfg := bert.BaseUncased()
-		cfg.VocabSize = tok.Vocab().Size()
-		cfg.NumHiddenLayers, cfg.HiddenSize, cfg.NumAttentionHeads, cfg.IntermediateSize = f.layers, f.hidden, f.heads, f.intermediate
-		cfg.MaxPositionEmbeddings = max(r.MaxLen, 64)
-		if err := cfg.Validate(); err != nil {
+		cfg, err := f.encoder.config(tok, max(r.MaxLen, 64))
+		if err != nil {
 			return err
 		}
 		enc = bert.New(cfg, f.seed)
@@ -385,12 +405,12 @@ func newTERLexiconCommand() *cobra.Command {
 
 // terPretrainFlags holds the flags of ter pretrain.
 type terPretrainFlags struct {
-	dir, tokenizer                      string
-	corpora                             []string
-	layers, hidden, heads, intermediate int
-	epochs                              int
-	seed                                uint64
-	output                              string
+	dir     string
+	encoder terEncoder
+	corpora []string
+	epochs  int
+	seed    uint64
+	output  string
 }
 
 func newTERPretrainCommand() *cobra.Command {
@@ -408,11 +428,7 @@ BertForMaskedLM names), for "ter train --pretrained DIR".`,
 	fl := cmd.Flags()
 	fl.StringVar(&f.dir, "data", defaultTextData, "directory holding dair-ai-emotion/ and goemotions/")
 	fl.StringSliceVar(&f.corpora, "corpora", []string{"dair-ai", "goemotions"}, "training splits to read")
-	fl.StringVar(&f.tokenizer, "tokenizer", filepath.Join(defaultTextData, "bert-base-uncased", "tokenizer.json"), "tokenizer.json or vocab.txt")
-	fl.IntVar(&f.layers, "layers", 2, "encoder layers")
-	fl.IntVar(&f.hidden, "hidden", 128, "hidden size")
-	fl.IntVar(&f.heads, "heads", 2, "attention heads")
-	fl.IntVar(&f.intermediate, "intermediate", 512, "feed-forward size")
+	f.encoder.register(fl, "")
 	fl.IntVar(&f.epochs, "epochs", 1, "epochs")
 	fl.Uint64Var(&f.seed, "seed", 1, "random seed")
 	fl.StringVarP(&f.output, "output", "o", "", "directory to write config.json and model.safetensors to")
@@ -421,7 +437,7 @@ BertForMaskedLM names), for "ter train --pretrained DIR".`,
 }
 
 func runTERPretrain(cmd *cobra.Command, f terPretrainFlags) error {
-	tok, err := wordpiece.Load(f.tokenizer)
+	tok, err := wordpiece.Load(f.encoder.tokenizer)
 	if err != nil {
 		return err
 	}
@@ -434,11 +450,8 @@ func runTERPretrain(cmd *cobra.Command, f terPretrainFlags) error {
 		}
 		texts = append(texts, ds.Texts()...)
 	}
-	cfg := bert.BaseUncased()
-	cfg.VocabSize = tok.Vocab().Size()
-	cfg.NumHiddenLayers, cfg.HiddenSize, cfg.NumAttentionHeads, cfg.IntermediateSize = f.layers, f.hidden, f.heads, f.intermediate
-	cfg.MaxPositionEmbeddings = 64
-	if err := cfg.Validate(); err != nil {
+	cfg, err := f.encoder.config(tok, 64)
+	if err != nil {
 		return err
 	}
 	enc := bert.New(cfg, f.seed)
