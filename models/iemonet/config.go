@@ -1,6 +1,10 @@
 package iemonet
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/emovox/emovox/models"
+)
 
 // Architecture is the name under which model files record this family
 // (models.Metadata.Architecture).
@@ -53,43 +57,33 @@ const (
 // WithDefaults returns c with its zero fields set to their reference
 // values.
 func (c Config) WithDefaults() Config {
-	setDefault(&c.Features, defaultFeatures)
-	setDefault(&c.Filters, defaultFilters)
-	setDefault(&c.Kernel, defaultKernel)
-	setDefault(&c.Dilation, defaultDilation)
-	setDefault(&c.Hidden, defaultHidden)
-	setDefault(&c.Layers, defaultLayers)
-	setDefault(&c.Attention, defaultAttention)
+	models.SetDefault(&c.Features, defaultFeatures)
+	models.SetDefault(&c.Filters, defaultFilters)
+	models.SetDefault(&c.Kernel, defaultKernel)
+	models.SetDefault(&c.Dilation, defaultDilation)
+	models.SetDefault(&c.Hidden, defaultHidden)
+	models.SetDefault(&c.Layers, defaultLayers)
+	models.SetDefault(&c.Attention, defaultAttention)
 	return c
-}
-
-func setDefault(v *int, def int) {
-	if *v == 0 {
-		*v = def
-	}
 }
 
 // Validate reports an error wrapping ErrConfig if c, with its defaults,
 // does not describe a model.
 func (c Config) Validate() error {
 	c = c.WithDefaults()
-	sizes := []struct {
-		name string
-		v    int
-	}{
-		{"features", c.Features}, {"filters", c.Filters}, {"kernel", c.Kernel}, {"dilation", c.Dilation},
-		{"hidden", c.Hidden}, {"layers", c.Layers}, {"attention", c.Attention},
-	}
-	for _, s := range sizes {
-		if s.v < 0 {
-			return fmt.Errorf("%w: %s %d is negative", ErrConfig, s.name, s.v)
-		}
+	if err := models.CheckSizes(
+		models.Size{Name: "features", Value: c.Features}, models.Size{Name: "filters", Value: c.Filters},
+		models.Size{Name: "kernel", Value: c.Kernel}, models.Size{Name: "dilation", Value: c.Dilation},
+		models.Size{Name: "hidden", Value: c.Hidden}, models.Size{Name: "layers", Value: c.Layers},
+		models.Size{Name: "attention", Value: c.Attention},
+	); err != nil {
+		return fmt.Errorf("%w: %v", ErrConfig, err)
 	}
 	if c.Kernel%2 == 0 {
 		return fmt.Errorf("%w: kernel %d is even; an odd kernel keeps the number of frames", ErrConfig, c.Kernel)
 	}
-	if !(c.Dropout >= 0 && c.Dropout < 1) {
-		return fmt.Errorf("%w: dropout %v outside [0, 1)", ErrConfig, c.Dropout)
+	if err := models.CheckDropout(c.Dropout); err != nil {
+		return fmt.Errorf("%w: %v", ErrConfig, err)
 	}
 	return nil
 }

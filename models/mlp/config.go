@@ -1,6 +1,10 @@
 package mlp
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/emovox/emovox/models"
+)
 
 // Architecture is the name under which model files record this family
 // (models.Metadata.Architecture).
@@ -38,15 +42,9 @@ const (
 // WithDefaults returns c with its zero fields set to their reference
 // values.
 func (c Config) WithDefaults() Config {
-	if c.Features == 0 {
-		c.Features = defaultFeatures
-	}
-	if c.Hidden == 0 {
-		c.Hidden = defaultHidden
-	}
-	if c.Layers == 0 {
-		c.Layers = defaultLayers
-	}
+	models.SetDefault(&c.Features, defaultFeatures)
+	models.SetDefault(&c.Hidden, defaultHidden)
+	models.SetDefault(&c.Layers, defaultLayers)
 	return c
 }
 
@@ -54,15 +52,14 @@ func (c Config) WithDefaults() Config {
 // does not describe a model.
 func (c Config) Validate() error {
 	c = c.WithDefaults()
-	switch {
-	case c.Features < 0:
-		return fmt.Errorf("%w: features %d is negative", ErrConfig, c.Features)
-	case c.Hidden < 0:
-		return fmt.Errorf("%w: hidden %d is negative", ErrConfig, c.Hidden)
-	case c.Layers < 0:
-		return fmt.Errorf("%w: layers %d is negative", ErrConfig, c.Layers)
-	case !(c.Dropout >= 0 && c.Dropout < 1):
-		return fmt.Errorf("%w: dropout %v outside [0, 1)", ErrConfig, c.Dropout)
+	if err := models.CheckSizes(
+		models.Size{Name: "features", Value: c.Features}, models.Size{Name: "hidden", Value: c.Hidden},
+		models.Size{Name: "layers", Value: c.Layers},
+	); err != nil {
+		return fmt.Errorf("%w: %v", ErrConfig, err)
+	}
+	if err := models.CheckDropout(c.Dropout); err != nil {
+		return fmt.Errorf("%w: %v", ErrConfig, err)
 	}
 	return nil
 }
