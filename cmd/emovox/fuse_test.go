@@ -118,17 +118,15 @@ func saveTinySER(t *testing.T, path string, labels []string, seed uint64) {
 	}
 }
 
-// TestFuseIEMOCAPPath runs the whole fusion experiment on a tiny IEMOCAP
-// tree, leave-one-session-out, with random acoustic models and a keyword
-// text branch fitted on the tree's own sentences: the text names the
-// emotion, so TER alone and fusion must be perfect with the corpus
-// transcripts and with "recognised" transcripts equal to them (WER 0),
-// and fusion nearly so.
-func TestFuseIEMOCAPPath(t *testing.T) {
-	root := tinyIEMOCAP(t)
-	dir := t.TempDir()
+// tinyIEMOCAPBranches writes a tiny IEMOCAP tree, random acoustic models
+// for its two session folds (SER.fold-*.safetensors beside ser) and a
+// keyword text branch fitted on its sentences, and returns the tree, the
+// directory holding the rest, ser and the lexicon's path.
+func tinyIEMOCAPBranches(t *testing.T) (root, dir, ser, lexPath string) {
+	t.Helper()
+	root, dir = tinyIEMOCAP(t), t.TempDir()
 	labels := corpus.IEMOCAP4().Labels
-	ser := filepath.Join(dir, "ser.safetensors")
+	ser = filepath.Join(dir, "ser.safetensors")
 	for k, session := range []string{"Session1", "Session2"} {
 		saveTinySER(t, foldPath(ser, foldLabel("iemocap/"+session), 2), labels, uint64(k))
 	}
@@ -141,10 +139,21 @@ func TestFuseIEMOCAPPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lexPath := filepath.Join(dir, "lexicon.json")
+	lexPath = filepath.Join(dir, "lexicon.json")
 	if err := lex.Save(lexPath); err != nil {
 		t.Fatal(err)
 	}
+	return root, dir, ser, lexPath
+}
+
+// TestFuseIEMOCAPPath runs the whole fusion experiment on a tiny IEMOCAP
+// tree, leave-one-session-out, with random acoustic models and a keyword
+// text branch fitted on the tree's own sentences: the text names the
+// emotion, so TER alone and fusion must be perfect with the corpus
+// transcripts and with "recognised" transcripts equal to them (WER 0),
+// and fusion nearly so.
+func TestFuseIEMOCAPPath(t *testing.T) {
+	root, dir, ser, lexPath := tinyIEMOCAPBranches(t)
 	// "Recognised" transcripts: the corpus's, lower-cased, without the
 	// full stop.
 	var asrLines strings.Builder
@@ -220,26 +229,7 @@ func TestFuseIEMOCAPPath(t *testing.T) {
 // TestFuseASRNeedsEveryClip gives recognised transcripts for all but one
 // utterance: the ASR rows are n/a and say why.
 func TestFuseASRNeedsEveryClip(t *testing.T) {
-	root := tinyIEMOCAP(t)
-	dir := t.TempDir()
-	labels := corpus.IEMOCAP4().Labels
-	ser := filepath.Join(dir, "ser.safetensors")
-	for k, session := range []string{"Session1", "Session2"} {
-		saveTinySER(t, foldPath(ser, foldLabel("iemocap/"+session), 2), labels, uint64(k))
-	}
-	var texts []string
-	var targets []int
-	for c, code := range []string{"ang", "hap", "neu", "sad"} {
-		texts, targets = append(texts, iemocapSentences[code]), append(targets, c)
-	}
-	lex, err := fusion.TrainLexicon(texts, targets, labels, lexiconConfigForTest())
-	if err != nil {
-		t.Fatal(err)
-	}
-	lexPath := filepath.Join(dir, "lexicon.json")
-	if err := lex.Save(lexPath); err != nil {
-		t.Fatal(err)
-	}
+	root, dir, ser, lexPath := tinyIEMOCAPBranches(t)
 	var lines strings.Builder
 	matches, _ := filepath.Glob(filepath.Join(root, "Session1/sentences/wav/*/*.wav"))
 	more, _ := filepath.Glob(filepath.Join(root, "Session2/sentences/wav/*/*.wav"))
