@@ -81,7 +81,7 @@ func (m *Model) Predict(e Embeddings) ([]int, error) {
 	}
 	out := make([]int, len(logits))
 	for i, row := range logits {
-		out[i] = argmax(row)
+		out[i] = nn.Argmax(row)
 	}
 	return out, nil
 }
@@ -99,15 +99,4 @@ func softmax(x []float32) {
 	for i, v := range x {
 		x[i] = float32(math.Exp(float64(v)-top) / sum)
 	}
-}
-
-// argmax returns the index of the largest value, the first of equals.
-func argmax(x []float32) int {
-	best := 0
-	for i, v := range x {
-		if v > x[best] {
-			best = i
-		}
-	}
-	return best
 }

@@ -281,7 +281,7 @@ func (t *trainer) evaluate(x []float32, y []int) (Scores, error) {
 	loss := ce.Forward(logits, y)
 	pred := make([]int, len(y))
 	for i := range y {
-		pred[i] = argmax(logits.Data[i*t.classes : (i+1)*t.classes])
+		pred[i] = nn.Argmax(logits.Data[i*t.classes : (i+1)*t.classes])
 	}
 	r, err := metrics.Evaluate(t.model.labels, y, pred)
 	if err != nil {

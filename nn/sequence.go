@@ -95,3 +95,23 @@ func (c *Concat) Backward(dy *Tensor) []*Tensor {
 	}
 	return c.dxs[:len(c.widths)]
 }
+
+// ZeroPadding sets the frames of x (batch, time, channels) at or after
+// each sequence's length to zero; nil lengths (every sequence full) leave
+// x as it is.
+func ZeroPadding(x *Tensor, lengths []int) {
+	t, ch := x.Shape[1], x.Shape[2]
+	for b, n := range lengths {
+		clear(x.Data[(b*t+n)*ch : (b+1)*t*ch])
+	}
+}
+
+// IsPadded reports whether some sequence is shorter than frames.
+func IsPadded(lengths []int, frames int) bool {
+	for _, n := range lengths {
+		if n < frames {
+			return true
+		}
+	}
+	return false
+}

@@ -159,3 +159,15 @@ func Reuse(t *Tensor, shape ...int) *Tensor {
 	t.Data = t.Data[:n]
 	return t
 }
+
+// Argmax returns the index of the largest value of x, the first of equals;
+// 0 for an empty x.
+func Argmax(x []float32) int {
+	best := 0
+	for i, v := range x {
+		if v > x[best] {
+			best = i
+		}
+	}
+	return best
+}

@@ -51,7 +51,7 @@ func Infer(ctx context.Context, model models.Classifier, d *dataset.Dataset, ind
 		copy(out.Labels[start:], batch.Labels)
 	}
 	for i := range out.Predicted {
-		out.Predicted[i] = argmax(out.row(i))
+		out.Predicted[i] = nn.Argmax(out.row(i))
 	}
 	return out, nil
 }
@@ -62,7 +62,7 @@ func (o *Outputs) row(i int) []float32 { return o.Logits[i*o.Classes : (i+1)*o.C
 // Probabilities returns the softmax of the scores of example i.
 func (o *Outputs) Probabilities(i int) []float32 {
 	row := o.row(i)
-	m := float64(row[argmax(row)])
+	m := float64(row[nn.Argmax(row)])
 	p := make([]float32, len(row))
 	var sum float64
 	for j, v := range row {
@@ -109,15 +109,4 @@ func (o *Outputs) scores(labels []string, weights []float32) (Scores, error) {
 // sharing its storage.
 func batchTensor(b *dataset.Batch) *nn.Tensor {
 	return nn.FromData(b.Data, b.Size, b.Frames, b.Dims)
-}
-
-// argmax returns the index of the largest value, the first of ties.
-func argmax(x []float32) int {
-	best := 0
-	for j, v := range x {
-		if v > x[best] {
-			best = j
-		}
-	}
-	return best
 }

@@ -129,7 +129,7 @@ func (t *trainer) step(indices []int, e, b int) (loss float64, correct int) {
 	loss = t.ce.Forward(logits, t.batch.Labels)
 	classes := logits.Dim(1)
 	for i, y := range t.batch.Labels {
-		if argmax(logits.Data[i*classes:(i+1)*classes]) == y {
+		if nn.Argmax(logits.Data[i*classes:(i+1)*classes]) == y {
 			correct++
 		}
 	}

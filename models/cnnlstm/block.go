@@ -58,7 +58,7 @@ func (b *convBlock) forward(x *nn.Tensor, lengths []int) *nn.Tensor {
 		b.buf = pooledLengths(b.buf, lengths, b.pool, h.Shape[1])
 		b.lengths = b.buf
 	}
-	zeroPadding(h, b.lengths)
+	nn.ZeroPadding(h, b.lengths)
 	if b.drop != nil {
 		h = b.drop.Forward(h)
 	}
@@ -72,7 +72,7 @@ func (b *convBlock) backward(dy *nn.Tensor) *nn.Tensor {
 	if b.drop != nil {
 		dy = b.drop.Backward(dy)
 	}
-	zeroPadding(dy, b.lengths) // the padding is a constant zero
+	nn.ZeroPadding(dy, b.lengths) // the padding is a constant zero
 	d := b.relu.Backward(b.pool.Backward(dy))
 	if b.bn != nil {
 		d = b.bn.Backward(d)

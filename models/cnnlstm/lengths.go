@@ -39,25 +39,3 @@ func pooledLengths(dst, lengths []int, p *nn.MaxPool1D, t int) []int {
 	}
 	return dst
 }
-
-// zeroPadding sets the frames of x (batch, time, channels) at or after
-// each sequence's length to zero. With nil lengths it does nothing.
-func zeroPadding(x *nn.Tensor, lengths []int) {
-	if lengths == nil {
-		return
-	}
-	t, ch := x.Shape[1], x.Shape[2]
-	for b, n := range lengths {
-		clear(x.Data[(b*t+n)*ch : (b+1)*t*ch])
-	}
-}
-
-// isPadded reports whether some sequence is shorter than t frames.
-func isPadded(lengths []int, t int) bool {
-	for _, n := range lengths {
-		if n < t {
-			return true
-		}
-	}
-	return false
-}

@@ -12,13 +12,13 @@ import "github.com/emovox/emovox/nn"
 // frame, or if a length is out of range.
 func (m *Model) Forward(x *nn.Tensor, lengths []int) *nn.Tensor {
 	checkInput(x, lengths, m.cfg.Features)
-	if lengths != nil && !isPadded(lengths, x.Shape[1]) {
+	if lengths != nil && !nn.IsPadded(lengths, x.Shape[1]) {
 		lengths = nil
 	}
 	if lengths != nil {
 		m.input = nn.Reuse(m.input, x.Shape...)
 		copy(m.input.Data, x.Data)
-		zeroPadding(m.input, lengths)
+		nn.ZeroPadding(m.input, lengths)
 		x = m.input
 	}
 	h := m.relu.Forward(m.tdnn.Forward(x))

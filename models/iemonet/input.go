@@ -24,22 +24,3 @@ func checkInput(x *nn.Tensor, lengths []int, features int) {
 		}
 	}
 }
-
-// zeroPadding sets the frames of x (batch, time, channels) at or after
-// each sequence's length to zero.
-func zeroPadding(x *nn.Tensor, lengths []int) {
-	t, ch := x.Shape[1], x.Shape[2]
-	for b, n := range lengths {
-		clear(x.Data[(b*t+n)*ch : (b+1)*t*ch])
-	}
-}
-
-// isPadded reports whether some sequence is shorter than t frames.
-func isPadded(lengths []int, t int) bool {
-	for _, n := range lengths {
-		if n < t {
-			return true
-		}
-	}
-	return false
-}

@@ -84,7 +84,7 @@ func TestPaddingIsIgnored(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2, 2))
 	lengths := []int{20, 13, 1, 7}
 	x := uniformTensor(rng, len(lengths), 20, cfg.Features)
-	zeroPadding(x, lengths)
+	nn.ZeroPadding(x, lengths)
 	want := m.Forward(x, lengths).Clone()
 	attention := m.AttentionWeights().Clone()
 

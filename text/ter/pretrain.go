@@ -85,7 +85,7 @@ func PretrainMLM(ctx context.Context, tok *wordpiece.Tokenizer, enc *bert.Model,
 			logits := head.Forward(enc.Forward(b).Sequence, positions)
 			lossSum += ce.Forward(logits, targets)
 			for i, y := range targets {
-				if argmax(logits.Data[i*logits.Shape[1]:(i+1)*logits.Shape[1]]) == y {
+				if nn.Argmax(logits.Data[i*logits.Shape[1]:(i+1)*logits.Shape[1]]) == y {
 					correct++
 				}
 			}

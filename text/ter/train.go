@@ -157,7 +157,7 @@ func (c *Classifier) trainStep(opt *nn.Adam, ce *nn.CrossEntropy, params []*nn.P
 	k := len(c.Labels)
 	for i, y := range ys {
 		row := logits.Data[i*k : (i+1)*k]
-		if argmax(row) == y {
+		if nn.Argmax(row) == y {
 			right++
 		}
 	}
@@ -196,16 +196,6 @@ func (c *Classifier) Evaluate(d *Dataset) (*metrics.Report, error) {
 		return nil, fmt.Errorf("ter: %w", err)
 	}
 	return rep, nil
-}
-
-func argmax(v []float32) int {
-	best := 0
-	for i, x := range v {
-		if x > v[best] {
-			best = i
-		}
-	}
-	return best
 }
 
 // snapshot copies the values of params into buf.
